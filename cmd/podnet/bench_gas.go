@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/podnet/podnet/impl/channel"
 	"io"
 	"text/tabwriter"
 
@@ -39,6 +40,7 @@ func gasSources(claimFleet uint64) []gasSource {
 			}
 			return rep.Rows, notes, nil
 		}},
+		{name: "payment channels", run: channel.MeasureGas},
 	}
 }
 
