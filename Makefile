@@ -40,8 +40,10 @@ bench: build
 contracts: npm
 	$(GO) generate ./$(CONTRACTS)/...
 
-test-geth:
-	@echo "test-geth: not implemented yet: its issue has not landed"; exit 1
+# The end-to-end run against a real node: builds geth v1.16.7 with go install, starts
+# `geth --dev` on loopback, runs the end-to-end test and the demo over JSON-RPC, stops it.
+test-geth: npm
+	scripts/test-geth.sh
 
 vet:
 	$(GO) vet ./...
