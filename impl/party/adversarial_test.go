@@ -278,8 +278,14 @@ func TestOfferDoesNotRevealR(t *testing.T) {
 	require.NoError(t, send(ctx, c, &wire.ChallengeResponse{Device: tw.Address("dev"), FleetIndex: index, FleetProof: proof, Signature: sig}))
 	offer, err := recv[*wire.Offer](ctx, c, wire.TypeOffer)
 	require.NoError(t, err)
-	require.Equal(t, [32]byte{}, offer.T, "t stays with the distributor")
-	if r, err := suite.DeriveR(ch.Distributor, offer.T); err == nil {
-		require.NotEqual(t, offer.Lock(), lockOf(uint8(offer.LockType), r))
-	}
+	// The offer carries neither r nor t (the wire format has no field for them), and the
+	// lock is not derivable from what the device holds: the Challenge's distributor
+	// address with any t the device could guess.
+	raw, err := wire.Encode(offer)
+	require.NoError(t, err)
+	r, err := suite.DeriveR(ch.Distributor, [32]byte{})
+	require.NoError(t, err)
+	rb := suite.RBytes(r)
+	require.NotContains(t, string(raw), string(rb[:]), "r is not in the offer")
+	require.NotEqual(t, offer.Lock(), lockOf(uint8(offer.LockType), r))
 }

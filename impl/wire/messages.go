@@ -448,12 +448,12 @@ func (s *SignedManifest) decode(f *fields) error {
 // Distributor_Offer
 
 // Offer is sent by a distributor in Distributor_Offer. The device never learns r before
-// Contract_Claim: the offer carries the lock (s, or S = r·G), not r.
+// Contract_Claim: the offer carries the lock (s, or S = r·G), and neither r nor t (the
+// device knows the distributor's address from the Challenge, so t would give it r).
+// Map key 3 is reserved and rejected as an unknown field (spec/errata.md E16).
 type Offer struct {
 	// LockType is suite.LockHash (paper mode) or suite.LockPoint.
 	LockType suite.LockType
-	// T is the 32-byte value from which the contract re-derives r.
-	T [32]byte
 	// HashLock is s = SHA-256(r) (LockHash only).
 	HashLock [32]byte
 	// S is r·G (LockPoint only).
@@ -490,7 +490,6 @@ func (m *Offer) encodeFields(e *mapEnc) error {
 		return fmt.Errorf("proof: %w: %d bytes, want 1..%d", ErrBadLength, len(m.Proof), MaxProofSize)
 	}
 	e.uint(2, uint64(m.LockType))
-	e.bytes(3, m.T[:])
 	switch m.LockType {
 	case suite.LockHash:
 		e.bytes(4, m.HashLock[:])
@@ -527,9 +526,6 @@ func (m *Offer) decodeFields(f *fields) error {
 		return enumErr("Offer.lockType", lt)
 	}
 	m.LockType = suite.LockType(lt)
-	if err := f.fixed(3, "t", m.T[:]); err != nil {
-		return err
-	}
 	switch m.LockType {
 	case suite.LockHash:
 		if err := f.fixed(4, "lock", m.HashLock[:]); err != nil {

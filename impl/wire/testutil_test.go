@@ -38,8 +38,8 @@ func sampleMessages() []Message {
 		&UpdateRequest{Bid: bid, UpdateID: man.UpdateID, Device: dev},
 		&Challenge{Nonce: [32]byte{1, 2, 3}, Distributor: dist},
 		&ChallengeResponse{Device: dev, FleetIndex: 5, FleetProof: [][32]byte{{1}, {2}, {3}}, Signature: sig},
-		&Offer{LockType: suite.LockHash, T: [32]byte{7}, HashLock: suite.HashLock(r), Ciphertext: ct, Proof: []byte{1, 2, 3, 4}, Manifest: sm},
-		&Offer{LockType: suite.LockPoint, T: [32]byte{8}, S: suite.PointLockPoint(r), K: kp, C: c, Ciphertext: ct, Proof: make([]byte, 300), Manifest: sm},
+		&Offer{LockType: suite.LockHash, HashLock: suite.HashLock(r), Ciphertext: ct, Proof: []byte{1, 2, 3, 4}, Manifest: sm},
+		&Offer{LockType: suite.LockPoint, S: suite.PointLockPoint(r), K: kp, C: c, Ciphertext: ct, Proof: make([]byte, 300), Manifest: sm},
 		&Delivery{Signature: sig},
 		&Error{Code: CodeNotInFleet, Text: "device not in fleet"},
 		&PackageIndex{Manifest: sm, Components: []Component{

@@ -251,7 +251,7 @@ func TestOfferFieldChecks(t *testing.T) {
 		{"K in a hash-lock offer", replace(enc(hashOffer), 5, appendBytes(nil, g[:])), ErrUnexpectedField},
 		{"c in a hash-lock offer", replace(enc(hashOffer), 6, appendBytes(nil, make([]byte, 32))), ErrUnexpectedField},
 		{"33-byte hash lock", replace(enc(hashOffer), 4, appendBytes(nil, make([]byte, 33))), ErrBadLength},
-		{"31-byte t", replace(enc(hashOffer), 3, appendBytes(nil, make([]byte, 31))), ErrBadLength},
+		{"t (key 3) present: it would give the device r", replace(enc(hashOffer), 3, appendBytes(nil, make([]byte, 32))), ErrUnknownField},
 		{"ciphertext element = n", replace(enc(hashOffer), 7, func() []byte {
 			b := appendHead(nil, majorArray, 1)
 			return appendBytes(b, nBytes)

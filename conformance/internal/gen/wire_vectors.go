@@ -73,8 +73,8 @@ func sampleMessages() (map[string]wire.Message, []string, error) {
 		"Challenge":          &wire.Challenge{Nonce: nonce, Distributor: dist},
 		"ChallengeResponse":  &wire.ChallengeResponse{Device: dev, FleetIndex: 300, FleetProof: [][32]byte{seed32("wire/p0"), seed32("wire/p1"), seed32("wire/p2")}, Signature: csig},
 		"ChallengeResponse0": &wire.ChallengeResponse{Device: dev, FleetIndex: 0, FleetProof: [][32]byte{}, Signature: csig},
-		"OfferHash":          &wire.Offer{LockType: suite.LockHash, T: t, HashLock: hashLock, Ciphertext: ct, Proof: proof, Manifest: sm},
-		"OfferPoint":         &wire.Offer{LockType: suite.LockPoint, T: t, S: suite.PointLockPoint(r), K: suite.PointLockPoint(k), C: c, Ciphertext: ct, Proof: proof, Manifest: sm},
+		"OfferHash":          &wire.Offer{LockType: suite.LockHash, HashLock: hashLock, Ciphertext: ct, Proof: proof, Manifest: sm},
+		"OfferPoint":         &wire.Offer{LockType: suite.LockPoint, S: suite.PointLockPoint(r), K: suite.PointLockPoint(k), C: c, Ciphertext: ct, Proof: proof, Manifest: sm},
 		"Delivery":           &wire.Delivery{Signature: dsig},
 		"Error":              &wire.Error{Code: wire.CodeNotInFleet, Text: "fleet proof rejected"},
 		"ErrorEmpty":         &wire.Error{Code: wire.CodeBusy, Text: ""},
@@ -220,6 +220,8 @@ func wireVectors() (*conformance.File, error) {
 	}())
 	bad("UpdateRequest with key 5", s4, "UnknownField", "UnknownField", setField(ur, 5, []byte{0x00}))
 	bad("signed manifest with key 2", s4, "UnknownField", "UnknownField", setField(oh, 9, setField(getField(oh, 9), 2, []byte{0x00})))
+	bad("hash-lock Offer carrying t (key 3): t and the Challenge's address give r (errata E16)", s4, "UnknownField", "UnknownField", setField(oh, 3, bstr(make([]byte, 32))))
+	bad("point-lock Offer carrying t (key 3): t and the Challenge's address give r (errata E16)", s4, "UnknownField", "UnknownField", setField(op, 3, bstr(make([]byte, 32))))
 	bad("hash-lock Offer carrying K", s4, "UnexpectedField", "UnexpectedField", setField(oh, 5, getField(op, 5)))
 	bad("hash-lock Offer carrying c", s4, "UnexpectedField", "UnexpectedField", setField(oh, 6, getField(op, 6)))
 	bad("challenge HubSignRequest carrying a lock", s4, "UnexpectedField", "UnexpectedField", setField(enc["HubSignChallenge"], 9, bstr(make([]byte, 32))))
