@@ -81,7 +81,7 @@ func cloneOffer(o *wire.Offer) *wire.Offer {
 	return &c
 }
 
-// Every check of Device_Commit (CheckOffer) rejects its own defect with its own error,
+// Every check of Device_Check (CheckOffer) rejects its own defect with its own error,
 // and the untouched offer passes.
 func TestCheckOffer(t *testing.T) {
 	for _, lt := range []suite.LockType{suite.LockHash, suite.LockPoint} {

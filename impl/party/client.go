@@ -76,7 +76,7 @@ type clientCfg struct {
 	device     common.Address
 	signer     signer
 	installed  func(ctx context.Context) (uint64, error)
-	commitStep Step
+	checkStep  Step
 	faultCrash bool // stop right after sending the delivery signature
 }
 
@@ -125,21 +125,28 @@ func (cc *clientCfg) respond(ctx context.Context, c *transport.Conn, bid BidInfo
 	return send(ctx, c, &wire.ChallengeResponse{Device: cc.device, FleetIndex: index, FleetProof: proof, Signature: sig})
 }
 
-// commit is Device_Commit (or Hub_Check): the offer's checks in the order of spec/pod.md,
-// persistence of the pending exchange, then the signature.
-func (cc *clientCfg) commit(ctx context.Context, c *transport.Conn, bid BidInfo, peer transport.PeerID, distributor common.Address, index uint64, offer *wire.Offer) (pe *PendingExchange, err error) {
-	defer timeStep(ctx, cc.env.Log, cc.env.Metrics, cc.commitStep, "bid", bid.Address, "distributor", distributor)(&err)
+// check is Device_Check (or Hub_Check, for a constrained device): the offer's checks in
+// the order of spec/pod.md.
+func (cc *clientCfg) check(ctx context.Context, bid BidInfo, peer transport.PeerID, distributor common.Address, offer *wire.Offer) (err error) {
+	defer timeStep(ctx, cc.env.Log, cc.env.Metrics, cc.checkStep, "bid", bid.Address, "distributor", distributor)(&err)
 	installed, err := cc.installed(ctx)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	vk, err := cc.verifyingKey(ctx, peer, offer)
 	if err != nil && !errors.Is(err, ErrManifest) && !errors.Is(err, ErrRollback) {
+		return err
+	}
+	return CheckOffer(cc.env.Ledger.ChainID(), cc.vendor, bid, installed, offer, vk)
+}
+
+// commit is Device_Check (or Hub_Check), then Device_Commit: persistence of the pending
+// exchange, then the signature.
+func (cc *clientCfg) commit(ctx context.Context, c *transport.Conn, bid BidInfo, peer transport.PeerID, distributor common.Address, index uint64, offer *wire.Offer) (pe *PendingExchange, err error) {
+	if err := cc.check(ctx, bid, peer, distributor, offer); err != nil {
 		return nil, err
 	}
-	if err := CheckOffer(cc.env.Ledger.ChainID(), cc.vendor, bid, installed, offer, vk); err != nil {
-		return nil, err
-	}
+	defer timeStep(ctx, cc.env.Log, cc.env.Metrics, StepDeviceCommit, "bid", bid.Address, "distributor", distributor)(&err)
 	pe = &PendingExchange{
 		Bid: bid.Address, Device: cc.device, Index: index, Distributor: distributor,
 		LockType: uint8(offer.LockType), Lock: offer.Lock(),

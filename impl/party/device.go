@@ -89,7 +89,7 @@ func NewDevice(env Env, key *ecdsa.PrivateKey, cfg DeviceConfig) *Device {
 	d := &Device{env: env, key: key, cfg: cfg, seen: map[common.Address]bool{}}
 	d.cc = &clientCfg{
 		env: &d.env, vendor: cfg.Vendor, device: addressOf(key), signer: keySigner{key: key, chainID: env.Ledger.ChainID()},
-		installed: d.installedVersion, commitStep: StepDeviceCommit, faultCrash: cfg.Faults.CrashAfterCommit,
+		installed: d.installedVersion, checkStep: StepDeviceCheck, faultCrash: cfg.Faults.CrashAfterCommit,
 	}
 	return d
 }

@@ -757,7 +757,7 @@ func (d *Distributor) claimLoop(ctx context.Context) error {
 			}
 		}
 		if err := d.ClaimPending(ctx); err != nil && ctx.Err() == nil {
-			d.env.Log.WarnContext(ctx, "claim", "step", string(StepContractClaim), "err", err)
+			d.env.Log.WarnContext(ctx, "claim", "step", string(StepDistributorClaim), "err", err)
 		}
 	}
 }
@@ -807,7 +807,7 @@ func (d *Distributor) ClaimPending(ctx context.Context) error {
 }
 
 func (d *Distributor) claimBatch(ctx context.Context, bid common.Address, recs []SigRecord) (err error) {
-	defer timeStep(ctx, d.env.Log, d.env.Metrics, StepContractClaim, "bid", bid, "n", len(recs))(&err)
+	defer timeStep(ctx, d.env.Log, d.env.Metrics, StepDistributorClaim, "bid", bid, "n", len(recs))(&err)
 	claims := make([]Claim, len(recs))
 	for i, r := range recs {
 		rv, err := suite.DeriveR(d.Address(), r.T)
@@ -851,7 +851,7 @@ func (d *Distributor) claimBatch(ctx context.Context, bid common.Address, recs [
 			return err
 		}
 	}
-	d.env.Log.InfoContext(ctx, "claimed", "step", string(StepContractClaim), "bid", bid, "n", len(recs), "gas", rcpt.GasUsed)
+	d.env.Log.InfoContext(ctx, "claimed", "step", string(StepDistributorClaim), "bid", bid, "n", len(recs), "gas", rcpt.GasUsed)
 	return nil
 }
 

@@ -400,7 +400,7 @@ func (h *Hub) updateInFleet(ctx context.Context, b BidInfo, d *hubDevice, index 
 				defer h.mu.Unlock()
 				return d.version, nil
 			},
-			commitStep: StepHubCheck,
+			checkStep: StepHubCheck,
 		}
 		if _, err := cc.request(ctx, b, p, index, proof); err != nil {
 			lastErr = err

@@ -21,13 +21,22 @@ const (
 	StepDistributorChallenge Step = "Distributor_Challenge"
 	StepDeviceRespond        Step = "Device_Respond"
 	StepDistributorOffer     Step = "Distributor_Offer"
+	StepDeviceCheck          Step = "Device_Check"
 	StepDeviceCommit         Step = "Device_Commit"
-	StepContractClaim        Step = "Contract_Claim"
+	StepDistributorClaim     Step = "Distributor_Claim"
 	StepDeviceInstall        Step = "Device_Install"
 	StepHubCheck             Step = "Hub_Check"
 	StepHubInstall           Step = "Hub_Install"
 	StepVendorWithdraw       Step = "Vendor_Withdraw"
 )
+
+// AllSteps returns the steps the parties carry out, in protocol order. Every one is a
+// rule of the model (model/pod) and of the Tamarin theories; a test checks it.
+func AllSteps() []Step {
+	return []Step{StepVendorPublish, StepVendorSeed, StepDistributorFetch, StepDistributorPrepare,
+		StepDeviceRequest, StepDistributorChallenge, StepDeviceRespond, StepDistributorOffer, StepDeviceCheck,
+		StepHubCheck, StepDeviceCommit, StepDistributorClaim, StepDeviceInstall, StepHubInstall, StepVendorWithdraw}
+}
 
 // StepStats aggregates the durations of one step.
 type StepStats struct {
@@ -103,9 +112,7 @@ func (m *Metrics) Steps() []StepStats {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	order := map[Step]int{}
-	for i, s := range []Step{StepVendorPublish, StepVendorSeed, StepDistributorFetch, StepDistributorPrepare,
-		StepDeviceRequest, StepDistributorChallenge, StepDeviceRespond, StepDistributorOffer, StepDeviceCommit,
-		StepHubCheck, StepContractClaim, StepDeviceInstall, StepHubInstall, StepVendorWithdraw} {
+	for i, s := range AllSteps() {
 		order[s] = i
 	}
 	out := make([]StepStats, 0, len(m.steps))
