@@ -260,9 +260,15 @@ func (v *VerifyingKey) MarshalBinary() ([]byte, error) {
 // re-encode to the same bytes), so VKHash identifies the key. Errors wrap
 // ErrBadKey.
 func ParseVerifyingKey(b []byte) (*VerifyingKey, error) {
+	if len(b) > MaxVerifyingKeySize {
+		return nil, fmt.Errorf("%w: %d bytes, at most %d", ErrBadKey, len(b), MaxVerifyingKeySize)
+	}
 	r := bytes.NewReader(b)
 	m, c, err := readHeader(r, vkMagic)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkVerifyingKeyLayout(b[len(b)-r.Len():], nbPublic(m)+1); err != nil {
 		return nil, err
 	}
 	vk := groth16.NewVerifyingKey(ecc.BN254)

@@ -34,6 +34,9 @@ func (p *Proof) MarshalBinary() ([]byte, error) {
 // the curve and in the right subgroup, and no bytes may trail. Errors wrap
 // ErrBadProof.
 func ParseProof(b []byte) (*Proof, error) {
+	if err := checkProofLayout(b); err != nil {
+		return nil, err
+	}
 	p := groth16.NewProof(ecc.BN254)
 	r := bytes.NewReader(b)
 	if _, err := p.ReadFrom(r); err != nil {
