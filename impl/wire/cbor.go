@@ -165,14 +165,10 @@ func (s *scanner) item(depth int) ([]byte, error) {
 		if depth >= MaxDepth {
 			return nil, fmt.Errorf("%w: nesting deeper than %d at offset %d", ErrTooLarge, MaxDepth, start)
 		}
-		// Every element takes at least one byte: bound the count before looping.
-		per := uint64(1)
-		if major == majorMap {
-			per = 2
-		}
-		if arg > uint64(len(s.b)-s.off)/per {
-			return nil, fmt.Errorf("%w: %d elements cannot fit in the rest of the input at offset %d", ErrMalformed, arg, start)
-		}
+		// No allocation depends on the count, and every element consumes at least one byte
+		// or fails at the end of the input, so the loop is bounded by the input's length.
+		// A count that cannot fit is reported where the input runs out, after any earlier
+		// defect of the elements (spec/wire.md §3: the first defect in encoding order).
 		var prevKey []byte
 		for i := uint64(0); i < arg; i++ {
 			if major == majorArray {

@@ -401,3 +401,21 @@ func TestErrorNamesDistinct(t *testing.T) {
 	require.Equal(t, "FieldRange", ErrorName(err))
 	require.ErrorIs(t, err, suite.ErrNotOnCurve)
 }
+
+// TestFirstDefectInEncodingOrder checks that a count which cannot fit in the input does
+// not hide an earlier defect of the elements (spec/wire.md §3; found by FuzzCBORCanonical).
+func TestFirstDefectInEncodingOrder(t *testing.T) {
+	for _, tc := range []struct {
+		in   []byte
+		want error
+	}{
+		{[]byte{0x85, 0xc6}, ErrUnsupported},                                         // 5 elements, the first a tag
+		{[]byte{0x83, 0x18, 0x00}, ErrNonCanonical},                                  // 3 elements, the first a non-shortest 0
+		{[]byte{0x85, 0x01}, ErrMalformed},                                           // 5 elements, input ends after one
+		{[]byte{0xbb, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff}, ErrMalformed}, // 2^64-1 pairs, no bytes
+	} {
+		if err := CheckCanonical(tc.in); !errors.Is(err, tc.want) {
+			t.Errorf("% x: err = %v, want %v", tc.in, err, tc.want)
+		}
+	}
+}
