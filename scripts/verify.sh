@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# The auditors' one command (make verify): every verification layer of ARCHITECTURE §7,
+# one summary table, non-zero exit on any failure.
+#
+#   scripts/verify.sh [--short]
+#
+# --short (CI): fuzz each target for FUZZTIME (default 10s here, 30s otherwise).
+# Environment: PODNET (path to the podnet binary, default bin/podnet), FUZZTIME.
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+short=0
+[[ "${1:-}" == "--short" ]] && short=1
+podnet="${PODNET:-bin/podnet}"
+if [[ $short -eq 1 ]]; then
+	export FUZZTIME="${FUZZTIME:-10s}"
+else
+	export FUZZTIME="${FUZZTIME:-30s}"
+fi
+
+logdir="$(mktemp -d)"
+trap 'rm -rf "$logdir"' EXIT
+rows=()
+failed=0
+
+# step NAME COUNT_CMD -- CMD...: runs CMD with its output in a log, times it, and records a
+# row. COUNT_CMD reads the log on stdin and prints the counts column.
+step() {
+	local name="$1" counter="$2"
+	shift 3
+	local log="$logdir/$name.log" start end secs result counts
+	echo "== $name: $*"
+	start=$(date +%s.%N)
+	if "$@" >"$log" 2>&1; then result=PASS; else result=FAIL; failed=1; fi
+	end=$(date +%s.%N)
+	secs=$(awk -v a="$start" -v b="$end" 'BEGIN{printf "%.1f", b-a}')
+	counts=$(eval "$counter" <"$log" 2>/dev/null | tr '\n' ' ' | sed 's/ *$//')
+	if grep -q "tamarin-prover not installed: skipped" "$log"; then result=SKIP; fi
+	if [[ $result == FAIL ]]; then
+		echo "-- $name failed; the end of its output:"
+		tail -n 40 "$log"
+	fi
+	rows+=("$name|$result|${secs}s|$counts")
+}
+
+step model-checker \
+	"python3 -c 'import json,sys; d=json.load(sys.stdin); p=d[\"properties\"]; m=d[\"mutants\"]; print(f\"{d[\"states\"]} states, {sum(p.values())}/{len(p)} properties hold, {sum(m.values())}/{len(m)} mutants caught\")'" \
+	-- "$podnet" check --json
+step tamarin \
+	"grep -cE 'verified' | sed 's/$/ lemma lines verified/'" \
+	-- tamarin/run.sh
+step conformance \
+	"python3 -c 'import json,sys; d=json.load(sys.stdin); t=d[\"total\"] if \"total\" in d else d; print(f\"{t[\"passed\"]}/{t[\"tests\"]} vectors pass\")'" \
+	-- "$podnet" conformance --json
+step model-based-tests \
+	"grep -E '^(ok|FAIL|---)' | head -5" \
+	-- go test -count=1 -run 'TestModelBased' ./impl/mbt/...
+step fuzz \
+	"grep -E '^fuzz:' | sed 's/^fuzz: //'" \
+	-- fuzz/run.sh
+
+echo
+printf '%-20s %-6s %-9s %s\n' STEP RESULT TIME COUNTS
+npass=0 nfail=0 nskip=0
+for r in "${rows[@]}"; do
+	IFS='|' read -r n res t c <<<"$r"
+	printf '%-20s %-6s %-9s %s\n' "$n" "$res" "$t" "$c"
+	case $res in PASS) npass=$((npass + 1)) ;; FAIL) nfail=$((nfail + 1)) ;; SKIP) nskip=$((nskip + 1)) ;; esac
+done
+[[ $nskip -gt 0 ]] && echo "(SKIP: the tool is not installed on this machine, as its step said)"
+echo "verify: $npass passed, $nfail failed, $nskip skipped"
+[[ $failed -eq 0 ]]
