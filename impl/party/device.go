@@ -100,12 +100,18 @@ func (d *Device) Address() common.Address { return addressOf(d.key) }
 // Installed returns the installed firmware (the zero value with FactoryVersion before
 // any update).
 func (d *Device) Installed(ctx context.Context) (Installed, error) {
+	return readInstalled(ctx, d.env.Store, d.cfg.FactoryVersion)
+}
+
+// readInstalled reads the installed firmware record of a device's store (the factory
+// version before any update). Device and LiteDevice keep it the same way.
+func readInstalled(ctx context.Context, db *store.DB, factory uint64) (Installed, error) {
 	var in Installed
-	err := d.env.Store.View(ctx, func(tx *store.Tx) error {
+	err := db.View(ctx, func(tx *store.Tx) error {
 		var err error
 		in, err = deviceState.Get(tx, installedKey)
 		if errors.Is(err, store.ErrNotFound) {
-			in = Installed{Version: d.cfg.FactoryVersion}
+			in = Installed{Version: factory}
 			return nil
 		}
 		return err

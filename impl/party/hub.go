@@ -63,17 +63,7 @@ func (l *LiteDevice) Address() common.Address { return addressOf(l.key) }
 
 // Installed returns the installed firmware.
 func (l *LiteDevice) Installed(ctx context.Context) (Installed, error) {
-	var in Installed
-	err := l.env.Store.View(ctx, func(tx *store.Tx) error {
-		var err error
-		in, err = deviceState.Get(tx, installedKey)
-		if errors.Is(err, store.ErrNotFound) {
-			in = Installed{Version: l.cfg.FactoryVersion}
-			return nil
-		}
-		return err
-	})
-	return in, err
+	return readInstalled(ctx, l.env.Store, l.cfg.FactoryVersion)
 }
 
 func (l *LiteDevice) serve(s transport.Stream) {
@@ -509,19 +499,6 @@ func fetchIndex(ctx context.Context, host transport.Host, peer transport.PeerID,
 	}
 	c := transport.NewConn(s, transport.Limits{MaxFrame: wire.MaxMessageSize})
 	defer c.Close()
-	if err := send(ctx, c, &wire.BlobRequest{Hash: pid, Length: wire.MaxPackageIndexSize}); err != nil {
-		return nil, err
-	}
-	ch, err := recv[*wire.BlobChunk](ctx, c, wire.TypeBlobChunk)
-	if err != nil {
-		return nil, err
-	}
-	if sha256.Sum256(ch.Data) != pid {
-		return nil, fmt.Errorf("%w: index does not hash to P_id", ErrPackage)
-	}
-	idx, err := wire.DecodePackageIndex(ch.Data)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrPackage, err)
-	}
-	return idx, nil
+	idx, _, err := requestIndex(ctx, c, pid)
+	return idx, err
 }

@@ -266,6 +266,27 @@ func FetchBlob(ctx context.Context, c *transport.Conn, h [32]byte, n uint64) ([]
 	return out, nil
 }
 
+// requestIndex asks for the package index P_id on c (it is at most MaxPackageIndexSize
+// bytes) and checks that it hashes to P_id before decoding it. It returns the index and
+// its bytes.
+func requestIndex(ctx context.Context, c *transport.Conn, pid [32]byte) (*wire.PackageIndex, []byte, error) {
+	if err := send(ctx, c, &wire.BlobRequest{Hash: pid, Length: wire.MaxPackageIndexSize}); err != nil {
+		return nil, nil, err
+	}
+	ch, err := recv[*wire.BlobChunk](ctx, c, wire.TypeBlobChunk)
+	if err != nil {
+		return nil, nil, err
+	}
+	if sha256.Sum256(ch.Data) != pid {
+		return nil, nil, fmt.Errorf("%w: index does not hash to P_id", ErrPackage)
+	}
+	idx, err := wire.DecodePackageIndex(ch.Data)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%w: %w", ErrPackage, err)
+	}
+	return idx, ch.Data, nil
+}
+
 // FetchPackage downloads the package P_id from peer: the index, then every component.
 func FetchPackage(ctx context.Context, h transport.Host, peer transport.PeerID, pid [32]byte) (*Package, error) {
 	s, err := h.NewStream(ctx, peer, transport.ProtoBlob)
@@ -274,23 +295,11 @@ func FetchPackage(ctx context.Context, h transport.Host, peer transport.PeerID, 
 	}
 	c := transport.NewConn(s, transport.Limits{MaxFrame: wire.MaxMessageSize})
 	defer c.Close()
-	// The index is at most MaxPackageIndexSize bytes; ask for that much.
-	idxReq := &wire.BlobRequest{Hash: pid, Offset: 0, Length: wire.MaxPackageIndexSize}
-	if err := send(ctx, c, idxReq); err != nil {
-		return nil, err
-	}
-	ch, err := recv[*wire.BlobChunk](ctx, c, wire.TypeBlobChunk)
+	idx, raw, err := requestIndex(ctx, c, pid)
 	if err != nil {
 		return nil, err
 	}
-	if sha256.Sum256(ch.Data) != pid {
-		return nil, fmt.Errorf("%w: index does not hash to P_id", ErrPackage)
-	}
-	idx, err := wire.DecodePackageIndex(ch.Data)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrPackage, err)
-	}
-	p := &Package{Index: idx, ID: pid, blobs: map[[32]byte][]byte{pid: ch.Data}}
+	p := &Package{Index: idx, ID: pid, blobs: map[[32]byte][]byte{pid: raw}}
 	for _, comp := range idx.Components {
 		b, err := FetchBlob(ctx, c, comp.Hash, comp.Length)
 		if err != nil {
