@@ -4,7 +4,8 @@
 #
 #   scripts/verify.sh [--short]
 #
-# --short (CI): fuzz each target for FUZZTIME (default 10s here, 30s otherwise).
+# --short (CI): fuzz each target for FUZZTIME (default 10s here, 30s otherwise), and leave
+# Tamarin out (its proof search is not time-bounded).
 # Environment: PODNET (path to the podnet binary, default bin/podnet), FUZZTIME.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -46,9 +47,15 @@ step() {
 step model-checker \
 	"python3 -c 'import json,sys; d=json.load(sys.stdin); p=d[\"properties\"]; m=d[\"mutants\"]; print(f\"{d[\"states\"]} states, {sum(p.values())}/{len(p)} properties hold, {sum(m.values())}/{len(m)} mutants caught\")'" \
 	-- "$podnet" check --json
-step tamarin \
-	"grep -cE 'verified' | sed 's/$/ lemma lines verified/'" \
-	-- tamarin/run.sh
+if [[ $short -eq 1 ]]; then
+	# Proof search time is not bounded; CI runs the other steps and auditors the full one.
+	echo "== tamarin: skipped in --short (CI); make verify runs it"
+	rows+=("tamarin|SKIP|0.0s|not run in --short; make verify proves every theory")
+else
+	step tamarin \
+		"awk '/not installed/{ni=1} /: verified/{v++} /: falsified|analysis incomplete/{f++} END{if(ni) print \"tamarin-prover not installed\"; else print v+0 \" lemmas verified, \" f+0 \" not\"}'" \
+		-- tamarin/run.sh
+fi
 step conformance \
 	"python3 -c 'import json,sys; d=json.load(sys.stdin); t=d[\"total\"] if \"total\" in d else d; print(f\"{t[\"passed\"]}/{t[\"tests\"]} vectors pass\")'" \
 	-- "$podnet" conformance --json
@@ -67,6 +74,6 @@ for r in "${rows[@]}"; do
 	printf '%-20s %-6s %-9s %s\n' "$n" "$res" "$t" "$c"
 	case $res in PASS) npass=$((npass + 1)) ;; FAIL) nfail=$((nfail + 1)) ;; SKIP) nskip=$((nskip + 1)) ;; esac
 done
-[[ $nskip -gt 0 ]] && echo "(SKIP: the tool is not installed on this machine, as its step said)"
+[[ $nskip -gt 0 ]] && echo "(SKIP: not run here; the step's line says why)"
 echo "verify: $npass passed, $nfail failed, $nskip skipped"
 [[ $failed -eq 0 ]]
