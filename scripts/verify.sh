@@ -50,11 +50,14 @@ step model-checker \
 if [[ $short -eq 1 ]]; then
 	# Proof search time is not bounded; CI runs the other steps and auditors the full one.
 	echo "== tamarin: skipped in --short (CI); make verify runs it"
-	rows+=("tamarin|SKIP|0.0s|not run in --short; make verify proves every theory")
+	rows+=("tamarin|SKIP|0.0s|not run in --short; make verify proves the pod theories")
 else
+	# channel.spthy is left out until its four open lemmas terminate (tamarin/README.md):
+	# running it would only hit TAMARIN_TIMEOUT.
+	echo "== tamarin: channel.spthy not run (4 of its 9 lemmas do not terminate yet; tamarin/README.md)"
 	step tamarin \
-		"awk '/not installed/{ni=1} /: verified/{v++} /: falsified|analysis incomplete/{f++} END{if(ni) print \"tamarin-prover not installed\"; else print v+0 \" lemmas verified, \" f+0 \" not\"}'" \
-		-- tamarin/run.sh
+		"awk '/not installed/{ni=1} /: verified/{v++} /: falsified|analysis incomplete/{f++} END{if(ni) print \"tamarin-prover not installed\"; else print v+0 \" lemmas verified, \" f+0 \" not; channel.spthy not run\"}'" \
+		-- tamarin/run.sh pod_hashlock pod_pointlock
 fi
 step conformance \
 	"python3 -c 'import json,sys; d=json.load(sys.stdin); t=d[\"total\"] if \"total\" in d else d; print(f\"{t[\"passed\"]}/{t[\"tests\"]} vectors pass\")'" \
