@@ -329,6 +329,24 @@ func openPending(p *PendingExchange, r *big.Int) ([]byte, error) {
 	return image, nil
 }
 
+// deletePending removes every pending exchange of device for bid, in tx (after an
+// install, together with the record of what was installed).
+func deletePending(tx *store.Tx, bid, device common.Address) error {
+	var keys [][]byte
+	if err := pendingBucket.ForEach(tx, pendingPrefix(bid, device), func(k []byte, _ PendingExchange) error {
+		keys = append(keys, k)
+		return nil
+	}); err != nil {
+		return err
+	}
+	for _, k := range keys {
+		if err := pendingBucket.Delete(tx, k); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // loadPending returns the pending exchanges of device on bid.
 func loadPending(ctx context.Context, db *store.DB, bid, device common.Address) ([]PendingExchange, error) {
 	var out []PendingExchange

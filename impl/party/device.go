@@ -324,17 +324,8 @@ func (d *Device) Install(ctx context.Context, pe *PendingExchange, r *big.Int) (
 		if err := deviceState.Put(tx, installedKey, in); err != nil {
 			return err
 		}
-		var keys [][]byte
-		if err := pendingBucket.ForEach(tx, pendingPrefix(pe.Bid, pe.Device), func(k []byte, _ PendingExchange) error {
-			keys = append(keys, k)
-			return nil
-		}); err != nil {
+		if err := deletePending(tx, pe.Bid, pe.Device); err != nil {
 			return err
-		}
-		for _, k := range keys {
-			if err := pendingBucket.Delete(tx, k); err != nil {
-				return err
-			}
 		}
 		if err := deviceDone.Put(tx, pe.Bid[:], true); err != nil {
 			return err

@@ -469,19 +469,7 @@ func (h *Hub) Install(ctx context.Context, b BidInfo, d *hubDevice, pe *PendingE
 		return fmt.Errorf("party: device refused the image: %w", err)
 	}
 	if err := h.env.Store.Update(ctx, func(tx *store.Tx) error {
-		var keys [][]byte
-		if err := pendingBucket.ForEach(tx, pendingPrefix(b.Address, d.addr), func(k []byte, _ PendingExchange) error {
-			keys = append(keys, k)
-			return nil
-		}); err != nil {
-			return err
-		}
-		for _, k := range keys {
-			if err := pendingBucket.Delete(tx, k); err != nil {
-				return err
-			}
-		}
-		return nil
+		return deletePending(tx, b.Address, d.addr)
 	}); err != nil {
 		return err
 	}
