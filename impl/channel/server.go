@@ -235,12 +235,7 @@ func (s *Server) Grant(ctx context.Context, t Terms, device string, r Receipt) (
 // none). In construction 3 a client signs the next receipt on top of it (Client_Pay).
 func (s *Server) Head(ctx context.Context, t Terms) (Receipt, bool, error) {
 	id := t.ID()
-	var rec serverChannel
-	err := s.db.View(ctx, func(tx *store.Tx) error {
-		var err error
-		rec, err = serverChannels.Get(tx, id[:])
-		return err
-	})
+	rec, err := s.record(ctx, id)
 	if errors.Is(err, store.ErrNotFound) || (err == nil && len(rec.Cumulative) == 0) {
 		return Receipt{}, false, nil
 	}
@@ -261,12 +256,7 @@ func (s *Server) Close(ctx context.Context, t Terms, c Closer) (TxResult, error)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	id := t.ID()
-	var rec serverChannel
-	err := s.db.View(ctx, func(tx *store.Tx) error {
-		var err error
-		rec, err = serverChannels.Get(tx, id[:])
-		return err
-	})
+	rec, err := s.record(ctx, id)
 	if errors.Is(err, store.ErrNotFound) || (err == nil && len(rec.Cumulative) == 0) {
 		return TxResult{}, fmt.Errorf("close %x: %w", id[:4], ErrNothingToClose)
 	}
@@ -298,16 +288,22 @@ func (s *Server) Close(ctx context.Context, t Terms, c Closer) (TxResult, error)
 	return res, nil
 }
 
-// channel returns the server's record of the channel of t, reading the chain the first
-// time: the channel must be open there, and its deposit is recorded.
-func (s *Server) channel(ctx context.Context, t Terms) (serverChannel, error) {
-	id := t.ID()
+// record reads the server's record of channel id (store.ErrNotFound when it has none).
+func (s *Server) record(ctx context.Context, id [32]byte) (serverChannel, error) {
 	var rec serverChannel
 	err := s.db.View(ctx, func(tx *store.Tx) error {
 		var err error
 		rec, err = serverChannels.Get(tx, id[:])
 		return err
 	})
+	return rec, err
+}
+
+// channel returns the server's record of the channel of t, reading the chain the first
+// time: the channel must be open there, and its deposit is recorded.
+func (s *Server) channel(ctx context.Context, t Terms) (serverChannel, error) {
+	id := t.ID()
+	rec, err := s.record(ctx, id)
 	if err == nil {
 		return rec, nil
 	}
